@@ -1,0 +1,1 @@
+"""The store (embedded and remote), SPARQL, and the views the web app and CLI read."""

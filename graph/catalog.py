@@ -1,0 +1,94 @@
+"""Questions the CLI and the web app ask of the store, in SPARQL, in one place."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.errors import StoreError
+from graph.store import REPORT_GRAPHS, Store
+from ontology import sparql_prefixes
+
+QUERY_DIR = Path(__file__).parent / "queries"
+
+_REPORTS = sparql_prefixes() + """
+SELECT ?graph ?report ?label ?issued ?source ?format
+       (SUM(IF(?kind = yj:Finding, 1, 0)) AS ?findings)
+       (SUM(IF(?kind = yj:Strength, 1, 0)) AS ?strengths)
+       (SUM(IF(?kind = yj:Recommendation, 1, 0)) AS ?recommendations)
+WHERE {
+  GRAPH ?graph {
+    ?report a yj:Report ; rdfs:label ?label ; dcterms:source ?source ; yj:sourceFormat ?format .
+    OPTIONAL { ?report dcterms:issued ?issued }
+    OPTIONAL { ?s dcterms:isPartOf ?report ; a ?kind . FILTER(?kind IN (yj:Finding, yj:Strength, yj:Recommendation)) }
+  }
+}
+GROUP BY ?graph ?report ?label ?issued ?source ?format
+ORDER BY ?issued ?label
+"""
+_TRIPLES_PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+
+
+@dataclass
+class ReportRow:
+    graph: str
+    report: str
+    label: str
+    issued: str
+    source: str
+    format: str
+    findings: int
+    strengths: int
+    recommendations: int
+    triples: int = 0
+
+    @property
+    def key(self) -> str:
+        return self.graph.removeprefix(REPORT_GRAPHS)
+
+
+def reports(store: Store) -> list[ReportRow]:
+    """Every loaded report with its statement and triple counts."""
+    triples = {row["g"].value: int(row["n"].value) for row in store.query(_TRIPLES_PER_GRAPH)}  # type: ignore[union-attr]
+    rows = []
+    for row in store.query(_REPORTS):  # type: ignore[union-attr]
+        graph = row["graph"].value
+        rows.append(ReportRow(graph, row["report"].value, row["label"].value,
+                              row["issued"].value if row["issued"] else "", row["source"].value,
+                              row["format"].value, int(row["findings"].value), int(row["strengths"].value),
+                              int(row["recommendations"].value), triples.get(graph, 0)))
+    return rows
+
+
+def resolve_report(store: Store, ref: str) -> ReportRow:
+    """A report by key, report IRI, graph IRI or source file name."""
+    matches = [r for r in reports(store) if ref in (r.key, r.report, r.graph, r.source, Path(r.source).stem)]
+    if not matches:
+        raise StoreError(f"no loaded report matches {ref!r} (see 'yjkg reports')")
+    if len(matches) > 1:
+        raise StoreError(f"{ref!r} matches {len(matches)} reports; use a key: " + ", ".join(m.key for m in matches))
+    return matches[0]
+
+
+@dataclass
+class Example:
+    """A canned query from graph/queries/*.rq, with its title and the question it answers."""
+
+    name: str
+    title: str
+    group: str
+    question: str
+    sparql: str
+
+
+_HEADER = re.compile(r"^#\s*(title|group|question):\s*(.+)$", re.MULTILINE)
+
+
+def examples() -> list[Example]:
+    result = []
+    for path in sorted(QUERY_DIR.glob("*.rq")):
+        text = path.read_text()
+        meta = {k: v.strip() for k, v in _HEADER.findall(text)}
+        result.append(Example(path.stem, meta.get("title", path.stem), meta.get("group", "Other"),
+                              meta.get("question", ""), text))
+    return result

@@ -1,0 +1,1 @@
+"""Placeholder; the web app is built in web/app.py."""

@@ -1,0 +1,3 @@
+from yjkg.cli import main
+
+main()
