@@ -52,7 +52,7 @@ def collect(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
                 (files if child.suffix.lower() in LOADABLE else skipped).append(child)
-        elif path.exists():
+        elif path.exists() or path.is_symlink():  # a dangling link fails when read, with its reason
             files.append(path)
         else:
             raise LoadError(f"{path}: no such file or folder")

@@ -68,9 +68,14 @@ class Store(ABC):
             triples = [s.triple if isinstance(s, ox.Quad) else s for s in statements]
             count += len(triples)
             body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode()
-            parts.append(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}}} }}")
+            drop = f"DROP SILENT GRAPH <{name}> ;\n" if self.may_hold_graph(name) else ""
+            parts.append(f"{drop}INSERT DATA {{ GRAPH <{name}> {{\n{body}}} }}")
         self.update(" ;\n".join(parts))
         return count
+
+    def may_hold_graph(self, name: str) -> bool:
+        """False only when the graph surely does not exist (lets a write skip its DROP)."""
+        return True
 
     def drop_graph(self, name: str) -> bool:
         """Remove a named graph; False when there was none."""
@@ -204,11 +209,19 @@ class EmbeddedStore(Store):
             raise QueryError(f"SPARQL update syntax error: {exc}") from exc
         except OSError as exc:
             raise QueryError(f"update failed: {exc}") from exc
+        self._bump_generation()
+
+    def _bump_generation(self) -> None:
+        """Tell read-only openers of this directory that there is something new to see."""
         self._generation = f"{os.getpid()}-{os.urandom(4).hex()}\n"
         self._generation_file.write_text(self._generation)
 
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def may_hold_graph(self, name: str) -> bool:
+        # this process is the only writer (RocksDB's lock), so the answer holds until our update
+        return self._store.contains_named_graph(ox.NamedNode(name))
 
     def quads(self) -> Iterator[ox.Quad]:
         return iter(self._store.quads_for_pattern(None, None, None, None))

@@ -26,6 +26,7 @@ _HONORIFIC = re.compile(
     re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 _ROLE_HEAD = re.compile(r"\s+and\s+(?=(?:Director|Chair|Head|Chief|Manager|Lead|Assistant|Deputy|Member|Executive)\b)")
+_COPY_LIST = re.compile(r"(copy to|copy list|distribution( list)?):?", re.IGNORECASE)
 _CASES = re.compile(r"\bexamined\s+(\d+|[a-z]+(?:-[a-z]+)?)\s+cases\b", re.IGNORECASE)
 _RATE = re.compile(r"reoffending rate\b[^.%]*?\bwas\s+(\d+(?:\.\d+)?)\s*%", re.IGNORECASE)
 _COMPARATOR = re.compile(r"((?:the\s+)?(?:England and Wales|national|regional|YOT family|Wales|England)\s+average)"
@@ -149,7 +150,7 @@ def _walk(document: Document, gaz: Gazetteer) -> _Walk:
             if in_copy_list and len(block.cells) >= 2:
                 walk.copy_rows.append(block)
             continue
-        if block.kind == "para" and re.fullmatch(r"(copy to|copy list|distribution( list)?):?", block.text, re.I):
+        if block.kind in ("para", "heading") and _COPY_LIST.fullmatch(block.text.strip("* ")):
             in_copy_list = True
             continue
         in_copy_list = False

@@ -45,13 +45,21 @@ class _Builder:
     def __init__(self, graph: str) -> None:
         self.graph = NamedNode(graph)
         self.quads: list[Quad] = []
+        self._nodes: dict[str, NamedNode] = {}
+
+    def node(self, iri: str) -> NamedNode:
+        """One NamedNode per IRI (subjects and predicates repeat: building them once is faster)."""
+        found = self._nodes.get(iri)
+        if found is None:
+            found = self._nodes[iri] = NamedNode(iri)
+        return found
 
     def add(self, s: str, p: str, o: NamedNode | Literal) -> None:
-        self.quads.append(Quad(NamedNode(s), NamedNode(p), o, self.graph))
+        self.quads.append(Quad(self.node(s), self.node(p), o, self.graph))
 
     def iri(self, s: str, p: str, o: str | None) -> None:
         if o:
-            self.add(s, p, NamedNode(o))
+            self.add(s, p, self.node(o))
 
     def lit(self, s: str, p: str, value: object, datatype: str | None = None, lang: str | None = None) -> None:
         if value is None:
@@ -70,7 +78,7 @@ class _Builder:
         if lang:
             self.add(s, p, Literal(str(value), language=lang))
         else:
-            self.add(s, p, Literal(str(value), datatype=NamedNode(datatype) if datatype else None))
+            self.add(s, p, Literal(str(value), datatype=self.node(datatype) if datatype else None))
 
     def span(self, s: str, span: Span) -> None:
         self.lit(s, NS + "startOffset", span.start)

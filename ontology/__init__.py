@@ -52,3 +52,10 @@ def slug(text: str) -> str:
 
 def sparql_prefixes() -> str:
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def with_prefixes(query: str) -> str:
+    """The query with the project's prefixes declared, except those it declares itself."""
+    declared = {p.lower() for p in re.findall(r"(?im)^\s*PREFIX\s+([\w-]*):", query)}
+    missing = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p.lower() not in declared)
+    return missing + query

@@ -20,8 +20,9 @@ from graph.results import (
 )
 from graph.store import Store, open_store
 from graph.validate import validate as shacl_validate
+from graph.views import short
 from loaders import LoadError
-from ontology import GRAPH, PREFIXES, sparql_prefixes
+from ontology import GRAPH, PREFIXES, with_prefixes
 from yjkg import __version__, config
 
 
@@ -97,7 +98,7 @@ def query(sparql: str, store: str, fmt: str) -> None:
             raise click.ClickException(f"{sparql[1:]}: {exc.strerror}") from exc
     with _open(store, read_only=True) as db:
         try:
-            result = db.query(_with_prefixes(sparql))
+            result = db.query(with_prefixes(sparql))
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
         if fmt != "table":
@@ -105,22 +106,8 @@ def query(sparql: str, store: str, fmt: str) -> None:
             return
         graph_result = is_graph(result)
         names, rows = table(result)
-        _print_table(names, [[_short(term_text(c)) for c in row] for row in rows])
+        _print_table(names, [[short(term_text(c)) for c in row] for row in rows])
         click.echo(f"({len(rows)} {'triples' if graph_result else 'rows'})", err=True)
-
-
-def _with_prefixes(sparql: str) -> str:
-    declared = {p.lower() for p in __import__("re").findall(r"(?im)^\s*PREFIX\s+([\w-]*):", sparql)}
-    missing = "".join(line for line in sparql_prefixes().splitlines(keepends=True)
-                      if line.split()[1][:-1].lower() not in declared)
-    return missing + sparql
-
-
-def _short(text: str) -> str:
-    for prefix, iri in PREFIXES.items():
-        if text.startswith(iri) and len(text) > len(iri):
-            return f"{prefix}:{text[len(iri):]}"
-    return text
 
 
 def _print_table(names: list[str], rows: list[list[str]]) -> None:
