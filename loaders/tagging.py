@@ -17,7 +17,7 @@ from ontology import FILES, ID, NS, slug
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _ORG = "http://www.w3.org/ns/org#Organization"
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+(?=\s|$)|$)")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'’”)]*(?=\s+[A-Z0-9\"'‘“(])")
 POLARITY = {name: ID + "polarity/" + name for name in ("positive", "negative", "mixed", "neutral")}
 YOS_TYPE = ID + "agency-type/youth-offending-service"
 
@@ -189,15 +189,21 @@ class Gazetteer:
 
 
 def sentences(span: Span) -> list[Span]:
-    """Split a passage into sentences, keeping offsets."""
+    """Split a passage into sentences, keeping offsets.
+
+    A sentence ends at . ! or ? followed by white space and a capital, digit or opening quote,
+    so "35.6%", "e.g. the" and "window.name" stay inside their sentence.
+    """
     result = []
-    for match in _SENTENCE.finditer(span.text):
-        text = match.group(0)
-        stripped = text.strip()
-        if not stripped:
-            continue
-        start = span.start + match.start() + (len(text) - len(text.lstrip()))
-        result.append(Span(stripped, start, start + len(stripped)))
+    start = 0
+    text = span.text
+    for boundary in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        piece = text[start:boundary]
+        stripped = piece.strip()
+        if stripped:
+            offset = span.start + start + (len(piece) - len(piece.lstrip()))
+            result.append(Span(stripped, offset, offset + len(stripped)))
+        start = boundary
     return result
 
 
