@@ -42,14 +42,20 @@ def _request_query() -> tuple[str | None, list[str], list[str], Response | None]
         media = (request.mimetype or "").lower()
         if media == "application/sparql-update" or "update" in request.form:
             return None, [], [], _plain("this SPARQL endpoint is read-only: updates are refused", 403)
+        charset = (request.mimetype_params.get("charset") or "utf-8").lower()
+        if charset.replace("-", "") != "utf8":
+            return None, [], [], _plain(f"the request body must be UTF-8, not {charset}", 415)
         if media == "application/sparql-query":
-            query = request.get_data(as_text=True)
+            try:
+                query = request.get_data().decode("utf-8")
+            except UnicodeDecodeError:
+                return None, [], [], _plain("the query is not valid UTF-8", 400)
             args = request.args
         elif media == "application/x-www-form-urlencoded":
             if "query" in request.args:
                 return None, [], [], _plain("a form POST carries the query in its body, not the URL", 400)
             query = request.form.get("query")
-            args = request.form
+            args = request.values  # dataset parameters may come in the URL too
             if len(request.form.getlist("query")) > 1:
                 return None, [], [], _plain("more than one query parameter", 400)
         else:
@@ -86,6 +92,8 @@ def endpoint() -> Response:
     refused = refusal(query)
     if refused is not None:
         return refused
+    if not re.search(r"(?im)^\s*BASE\s*<", query):
+        query = f"BASE <{request.base_url}>\n{query}"  # relative IRIs resolve against the endpoint
     try:
         result = runner().run(store(), query, default_graphs or None, named_graphs or None)
     except QueryLimitError as exc:
