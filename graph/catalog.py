@@ -79,9 +79,11 @@ class Example:
     group: str
     question: str
     sparql: str
+    params: list[str]  # variables bound by a VALUES clause that the query page offers as lists
 
 
 _HEADER = re.compile(r"^#\s*(title|group|question):\s*(.+)$", re.MULTILINE)
+_PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*$", re.MULTILINE)
 
 
 def examples() -> list[Example]:
@@ -90,5 +92,5 @@ def examples() -> list[Example]:
         text = path.read_text()
         meta = {k: v.strip() for k, v in _HEADER.findall(text)}
         result.append(Example(path.stem, meta.get("title", path.stem), meta.get("group", "Other"),
-                              meta.get("question", ""), text))
+                              meta.get("question", ""), text, _PARAM.findall(text)))
     return result

@@ -8,7 +8,7 @@ import pyoxigraph as ox
 from graph import catalog
 from graph.errors import StoreError
 from graph.store import Store
-from ontology import ID, NS, PREFIXES, sparql_prefixes
+from ontology import GRAPH, ID, NS, PREFIXES, sparql_prefixes
 
 _P = sparql_prefixes()
 _LABEL = "rdfs:label|skos:prefLabel|foaf:name|dcterms:title"
@@ -242,3 +242,12 @@ def choices(store: Store) -> dict[str, list[dict[str, str]]]:
                              " skos:prefLabel ?l } ORDER BY ?l"),
         "report": pairs("SELECT ?v ?l WHERE { ?v a yj:Report ; rdfs:label ?l } ORDER BY ?l"),
     }
+
+
+def vocabulary_terms(store: Store) -> list[str]:
+    """Prefixed names of the ontology's classes and properties and of the vocabularies' concepts."""
+    rows = _rows(store, f"""SELECT DISTINCT ?t WHERE {{
+        {{ GRAPH <{GRAPH}ontology> {{ ?t a ?type FILTER(?type IN (owl:Class, owl:ObjectProperty, owl:DatatypeProperty)) }} }}
+        UNION {{ GRAPH <{GRAPH}vocabularies> {{ ?t a skos:Concept }} }} }}""")
+    terms = {short(_v(r["t"])) for r in rows}
+    return sorted(t for t in terms if ":" in t and not t.startswith("http"))

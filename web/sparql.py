@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, Response, render_template, request, url_for
+import pyoxigraph as ox
+from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
 
 from graph import catalog, views
 from graph.errors import QueryError, StoreError
@@ -131,14 +132,50 @@ def _query_page_context(query: str) -> dict[str, object]:
     groups: dict[str, list[catalog.Example]] = {}
     for example in examples:
         groups.setdefault(example.group, []).append(example)
-    return {"query": query, "groups": groups, "prefixes": PREFIXES}
+    db = store()
+    return {"query": query, "groups": groups, "prefixes": PREFIXES, "choices": views.choices(db),
+            "terms": views.vocabulary_terms(db)}
+
+
+# how a chosen parameter value is written into the query's VALUES clause
+_PARAM_TERMS = {"area": "literal", "year": "integer", "gap": "iri", "agency": "iri", "theme": "iri",
+                "agency_type": "iri", "report": "iri"}
+
+
+def fill_parameters(example: catalog.Example, values: dict[str, str]) -> str:
+    """The example's query with each parameter's VALUES clause set to the chosen value."""
+    query = example.sparql
+    for name in example.params:
+        value = values.get(name, "")
+        if not value:
+            continue
+        kind = _PARAM_TERMS.get(name, "literal")
+        if kind == "iri":
+            term = str(ox.NamedNode(value))
+        elif kind == "integer":
+            if not value.isdigit():
+                raise ValueError(f"{name} must be a whole number")
+            term = value
+        else:
+            term = str(ox.Literal(value))
+        clause = re.compile(r"(VALUES\s+\?" + name + r"\s*\{)[^}]*(\})")
+        query = clause.sub(lambda m, term=term: f"{m.group(1)} {term} {m.group(2)}", query)
+    return query
 
 
 @bp.route("/query")
 def query_page() -> Response | str:
     """The editor, the example gallery, and the results of the query in the URL."""
+    if request.args.get("example"):
+        example = next((e for e in catalog.examples() if e.name == request.args["example"]), None)
+        if example is None:
+            return _plain("no such example", 404)
+        try:
+            text = fill_parameters(example, request.args)
+        except ValueError as exc:
+            return _plain(str(exc), 400)
+        return redirect(url_for("sparql.query_page", query=text))
     query = request.args.get("query", "")
-    context = _query_page_context(query or next(iter(catalog.examples())).sparql)
     data: dict[str, object] = {"query": query}
     if query:
         refused = refusal(query)
@@ -148,23 +185,62 @@ def query_page() -> Response | str:
             try:
                 result = runner().run(store(), with_prefixes(query))
                 graph = is_graph(result)
+                if graph:
+                    data["network"] = _triples_network(result)  # type: ignore[arg-type]
                 names, rows = table(result)
-                data.update(columns=names, graph=graph,
-                            rows=[[_cell(term) for term in row] for row in rows])
+                data.update(columns=names, graph=graph, rows=[[_cell(term) for term in row] for row in rows])
+                data["chart"] = _chart(names, data["rows"])  # type: ignore[arg-type]
             except (QueryError, QueryLimitError, StoreError) as exc:
                 data["error"] = str(exc)
     if wants_json():
-        from flask import jsonify
-
         return jsonify(data)
+    context = _query_page_context(query or catalog.examples()[0].sparql)
     downloads = {fmt: url_for("sparql.endpoint", query=with_prefixes(query), format=fmt, download=1)
                  for fmt in ("csv", "json", "tsv")} if query else {}
     return render_template("query.html", data=data, downloads=downloads, **context)
 
 
-def _cell(term: object) -> dict[str, str]:
-    import pyoxigraph as ox
+def _chart(names: list[str], rows: list[list[dict[str, str]]]) -> dict[str, object] | None:
+    """A bar chart of an aggregate result: the first text column against the first numeric one."""
+    if not rows or len(rows) > 200:
+        return None
+    numeric = [i for i in range(len(names)) if all("number" in row[i] for row in rows)]
+    text = [i for i in range(len(names)) if i not in numeric]
+    if not numeric or not text:
+        return None
+    value, label = numeric[0], text[0]
+    top = max(float(row[value]["number"]) for row in rows) or 1.0
+    return {"label": names[label], "value": names[value],
+            "bars": [{"label": row[label]["text"], "value": row[value]["number"],
+                      "width": round(100 * max(0.0, float(row[value]["number"])) / top, 1)} for row in rows]}
 
+
+def _triples_network(triples: list[ox.Triple], limit: int = 500) -> dict[str, object]:
+    """A CONSTRUCT result as vis-network nodes and edges (literals become leaf nodes)."""
+    nodes: dict[str, dict[str, object]] = {}
+    edges = []
+
+    def node(term: object) -> str:
+        if isinstance(term, ox.Literal):
+            key = f"literal:{len(nodes)}"
+            text = term.value
+            nodes[key] = {"id": key, "label": text if len(text) <= 40 else text[:39] + "…", "title": text,
+                          "shape": "box", "color": "#eeeeee"}
+            return key
+        key = term.value  # type: ignore[attr-defined]
+        if key not in nodes:
+            nodes[key] = {"id": key, "label": views.short(key), "title": key, "shape": "dot", "size": 10,
+                          "color": "#4e79a7"}
+        return key
+
+    for triple in triples[:limit]:
+        edges.append({"from": node(triple.subject), "to": node(triple.object),
+                      "label": views.short(triple.predicate.value), "title": triple.predicate.value, "arrows": "to"})
+    return {"nodes": list(nodes.values()), "edges": edges, "shown": min(limit, len(triples)), "total": len(triples),
+            "options": {"physics": {"stabilization": {"iterations": 200}}, "edges": {"font": {"size": 9}}}}
+
+
+def _cell(term: object) -> dict[str, str]:
     if term is None:
         return {"text": ""}
     if isinstance(term, ox.NamedNode):
