@@ -19,7 +19,7 @@ def serving(store: str, *flags: str) -> Iterator[str]:
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_for_http(url + "/")
+        wait_for_http(url + "/sparql?query=ASK%7B%7D")
         yield url
     finally:
         process.terminate()

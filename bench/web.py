@@ -1,0 +1,135 @@
+"""Web benchmark: endpoint latency against in-process pyoxigraph, and the network page.
+
+    python -m bench.web [--reports 1250] [--repeat 5]
+
+Builds a store of about one million report-shaped triples (generated fictional reports,
+bulk-loaded), serves it with ``yjkg serve`` on loopback, and times four representative
+queries through the SPARQL endpoint (HTTP, JSON results) against the same queries on
+pyoxigraph's in-memory store in this process, serialised to JSON too, best of ``--repeat``.
+Then it times the network page for about 2,000 nodes: server-side (view, pyvis data, page)
+and, when Chromium is installed, until vis-network has stabilised in the browser.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import requests
+
+from bench.generate import generate
+from graph.network import Filters, pyvis_data, view
+from graph.store import EmbeddedStore
+from loaders import load_report
+from ontology import sparql_prefixes
+from tests.conftest import free_port, wait_for_http
+
+QUERIES = {
+    "per-theme counts": """SELECT ?theme (COUNT(?f) AS ?n) WHERE { ?f a yj:Finding ; dcterms:subject ?theme }
+                           GROUP BY ?theme""",
+    "agency co-mention pairs": """SELECT ?a ?b (COUNT(*) AS ?n) WHERE { ?s yj:mentions ?a , ?b . FILTER(STR(?a) < STR(?b)) }
+                                  GROUP BY ?a ?b ORDER BY DESC(?n) LIMIT 50""",
+    "text filter": """SELECT ?s ?text WHERE { ?s rdf:value ?text . FILTER(CONTAINS(LCASE(?text), "camhs")) } LIMIT 500""",
+    "entity neighbourhood": """SELECT ?p ?o ?s2 ?p2 WHERE { { <https://w3id.org/yjkg/id/person/tom-okafor> ?p ?o }
+                               UNION { ?s2 ?p2 <https://w3id.org/yjkg/id/person/tom-okafor> } }""",
+}
+
+
+def best(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, default=1250)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--serve-flags", default="", help="extra flags for yjkg serve, e.g. --memory")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        started = time.perf_counter()
+        quads = [q for p in generate(root / "corpus", args.reports) for q in load_report(p).quads]
+        dump = root / "corpus.nq"
+        dump.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+        EmbeddedStore(root / "store").close()  # creates it with the ontology graphs
+        disk = ox.Store(str(root / "store" / "oxigraph"))
+        disk.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+        disk.flush()
+        del disk
+        memory = ox.Store()
+        memory.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+        triples = len(memory)
+        print(f"corpus: {args.reports} reports, {triples:,} triples, built in {time.perf_counter() - started:.0f} s")
+
+        port = free_port()
+        server = subprocess.Popen([str(Path(sys.executable).parent / "yjkg"), "serve", "--store", str(root / "store"),
+                                   "--port", str(port), "--max-rows", "1000000", "--query-timeout", "300",
+                                   *args.serve_flags.split()],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_for_http(url + "/sparql?query=ASK%7B%7D", timeout=600)
+            session = requests.Session()
+            print(f"{'query':26} {'endpoint':>10} {'in-process':>11} {'ratio':>7}")
+            for name, body in QUERIES.items():
+                query = sparql_prefixes() + body
+                in_process = best(lambda q=query: memory.query(q, use_default_graph_as_union=True).serialize(
+                    format=ox.QueryResultsFormat.JSON), args.repeat)
+
+                def over_http(q: str = query) -> None:
+                    response = session.get(url + "/sparql", params={"query": q},
+                                           headers={"Accept": "application/sparql-results+json"}, timeout=300)
+                    response.raise_for_status()
+
+                endpoint = best(over_http, args.repeat)
+                print(f"{name:26} {endpoint * 1000:8.1f}ms {in_process * 1000:9.1f}ms {endpoint / in_process:6.2f}x")
+
+            store = EmbeddedStore(root / "store", read_only=True)
+            kinds = ("report", "yos", "agency", "gap", "recommendation", "finding", "post", "person")
+            filters = Filters(kinds=kinds, max_nodes=2000)
+            network = view(store, filters)
+            build = best(lambda: pyvis_data(view(store, filters)), args.repeat)
+            print(f"network view: {network.shown_nodes} nodes, {network.graph.number_of_edges()} edges of "
+                  f"{network.total_nodes} nodes; server-side build {build * 1000:.0f} ms (view + pyvis data)")
+            page_url = url + "/network?max=2000&" + "&".join(f"kind={k}" for k in kinds)
+            page = best(lambda: session.get(page_url, timeout=300).raise_for_status(), args.repeat)
+            print(f"network page over HTTP (query, layout data, HTML): {page * 1000:.0f} ms")
+            _browser(page_url)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def _browser(page_url: str) -> None:
+    chromium = shutil.which("chromium")
+    if not chromium:
+        print("browser: chromium not installed, skipped")
+        return
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu",
+                                                                  "--disable-background-networking"])
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        timings = []
+        for _ in range(3):
+            started = time.perf_counter()
+            page.goto(page_url)
+            page.wait_for_selector("#network[data-stable=true]", timeout=120000)
+            timings.append(time.perf_counter() - started)
+        browser.close()
+    print(f"browser: navigation to a stable picture, best of 3: {min(timings):.2f} s")
+
+
+if __name__ == "__main__":
+    main()
