@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -20,42 +21,6 @@ KIND_LABELS = {"report": "Report", "yos": "Youth Offending Service", "agency": "
                "strength": "Strength", "gap": "Partnership gap"}
 DEFAULT_KINDS = ("report", "yos", "agency", "gap", "recommendation", "finding")
 
-# one row per edge: the two ends with their kinds and labels
-_EDGES = sparql_prefixes() + """
-SELECT ?a ?ak ?al ?b ?bk ?bl ?rel ?report ?area ?theme ?gapf ?atype WHERE {
-  {
-    ?a a yj:Report ; rdfs:label ?al ; yj:inspects ?b ; yj:area ?area . ?b rdfs:label ?bl .
-    BIND("report" AS ?ak) BIND("yos" AS ?bk) BIND("inspects" AS ?rel) BIND(?a AS ?report)
-  } UNION {
-    ?a a yj:Report ; rdfs:label ?al ; yj:area ?area . ?a yj:copiedTo|yj:addressee|yj:author ?b . ?b rdfs:label ?bl .
-    BIND("report" AS ?ak) BIND("post" AS ?bk) BIND("copied to" AS ?rel) BIND(?a AS ?report)
-  } UNION {
-    ?a a org:Post ; rdfs:label ?al ; org:postIn ?b ; dcterms:isPartOf ?report . ?report yj:area ?area .
-    ?b rdfs:label ?bl . OPTIONAL { ?b yj:agencyType ?atype }
-    BIND("post" AS ?ak) BIND(IF(EXISTS { ?b a yj:YouthOffendingService }, "yos", "agency") AS ?bk) BIND("post in" AS ?rel)
-  } UNION {
-    ?a a org:Post ; rdfs:label ?al ; org:heldBy ?b ; dcterms:isPartOf ?report . ?report yj:area ?area .
-    ?b foaf:name ?bl . BIND("post" AS ?ak) BIND("person" AS ?bk) BIND("held by" AS ?rel)
-  } UNION {
-    ?a dcterms:isPartOf ?report ; a ?class ; rdfs:label ?al . ?report yj:area ?area .
-    VALUES (?class ?ak) { (yj:Finding "finding") (yj:Recommendation "recommendation") (yj:Strength "strength") }
-    OPTIONAL { ?a dcterms:subject ?theme }
-    {
-      ?a yj:mentions ?b . ?b rdfs:label ?bl . OPTIONAL { ?b yj:agencyType ?atype }
-      BIND(IF(EXISTS { ?b a yj:YouthOffendingService }, "yos", "agency") AS ?bk) BIND("mentions" AS ?rel)
-    } UNION {
-      ?a yj:gap ?b . ?b skos:prefLabel ?bl . BIND("gap" AS ?bk) BIND("evidences" AS ?rel) BIND(?b AS ?gapf)
-    }
-  } UNION {
-    ?a dcterms:isPartOf ?report ; a ?class ; rdfs:label ?al . ?report a yj:Report ; rdfs:label ?bl ; yj:area ?area .
-    VALUES (?class ?ak) { (yj:Finding "finding") (yj:Recommendation "recommendation") (yj:Strength "strength") }
-    OPTIONAL { ?a dcterms:subject ?theme }
-    BIND(?report AS ?b) BIND("report" AS ?bk) BIND("part of" AS ?rel)
-  }
-}
-"""
-
-
 @dataclass
 class Filters:
     kinds: tuple[str, ...] = DEFAULT_KINDS
@@ -67,6 +32,46 @@ class Filters:
     focus: str = ""  # an entity IRI: show its neighbourhood only
     hops: int = 1
     max_nodes: int = 300
+
+
+# Edge patterns, one per pair of node kinds: each binds ?a ?al ?b ?bl ?report (and ?theme,
+# ?atype where they apply). Only the branches whose two kinds are shown are queried.
+_AGENCY = "VALUES ?bcls { yj:LocalPartner yj:NationalBody } ?b a ?bcls ; rdfs:label ?bl . OPTIONAL { ?b yj:agencyType ?atype }"
+_STATEMENT = "?a dcterms:isPartOf ?report ; a {cls} ; rdfs:label ?al . OPTIONAL {{ ?a dcterms:subject ?theme }}"
+_BRANCHES: list[tuple[str, str, str, str]] = [
+    ("report", "yos", "inspects", "?a a yj:Report ; rdfs:label ?al ; yj:inspects ?b . ?b rdfs:label ?bl . BIND(?a AS ?report)"),
+    ("report", "post", "copied to",
+     "?a a yj:Report ; rdfs:label ?al ; yj:copiedTo|yj:addressee|yj:author ?b . ?b rdfs:label ?bl . BIND(?a AS ?report)"),
+    ("post", "yos", "post in",
+     "?a a org:Post ; rdfs:label ?al ; org:postIn ?b ; dcterms:isPartOf ?report . ?b a yj:YouthOffendingService ; "
+     "rdfs:label ?bl ."),
+    ("post", "agency", "post in", "?a a org:Post ; rdfs:label ?al ; org:postIn ?b ; dcterms:isPartOf ?report . " + _AGENCY),
+    ("post", "person", "held by",
+     "?a a org:Post ; rdfs:label ?al ; org:heldBy ?b ; dcterms:isPartOf ?report . ?b foaf:name ?bl ."),
+]
+for _kind, _cls in (("finding", "yj:Finding"), ("recommendation", "yj:Recommendation"), ("strength", "yj:Strength")):
+    _BRANCHES += [
+        (_kind, "report", "part of", _STATEMENT.format(cls=_cls) + " ?report rdfs:label ?bl . BIND(?report AS ?b)"),
+        (_kind, "yos", "mentions",
+         _STATEMENT.format(cls=_cls) + " ?a yj:mentions ?b . ?b a yj:YouthOffendingService ; rdfs:label ?bl ."),
+        (_kind, "agency", "mentions", _STATEMENT.format(cls=_cls) + " ?a yj:mentions ?b . " + _AGENCY),
+        (_kind, "gap", "evidences", _STATEMENT.format(cls=_cls) + " ?a yj:gap ?b . ?b skos:prefLabel ?bl ."),
+    ]
+
+
+def edges_query(filters: Filters) -> str:
+    """One SPARQL query for the edges between the kinds shown, with the report filters inside."""
+    kinds = set(filters.kinds)
+    scope = ""
+    if filters.report:
+        scope += f"VALUES ?report {{ <{filters.report}> }} "
+    if filters.area:
+        scope += f"?report yj:area {ox.Literal(filters.area)} . "
+    parts = [f"{{ {pattern} {scope}BIND({ox.Literal(a)} AS ?ak) BIND({ox.Literal(b)} AS ?bk) BIND({ox.Literal(rel)} AS ?rel) }}"
+             for a, b, rel, pattern in _BRANCHES if a in kinds and b in kinds]
+    if not parts:
+        return ""
+    return sparql_prefixes() + "SELECT ?a ?ak ?al ?b ?bk ?bl ?rel ?theme ?atype WHERE {\n" + "\nUNION\n".join(parts) + "\n}"
 
 
 @dataclass
@@ -81,27 +86,26 @@ class NetworkView:
 def build_graph(store: Store, filters: Filters) -> nx.Graph:
     """The filtered network, every node with its kind and label."""
     g = nx.Graph()
-    kinds = set(filters.kinds)
-    for row in store.query(_EDGES):  # type: ignore[union-attr]
-        def get(key: str, row: ox.QuerySolution = row) -> str:
-            term = row[key]
-            return term.value if term is not None else ""
-        if filters.report and get("report") != filters.report:
+    query = edges_query(filters)
+    if not query:
+        return g
+    for row in store.query(query):  # type: ignore[union-attr]
+        a, ak, al, b, bk, bl = (row[k].value for k in ("a", "ak", "al", "b", "bk", "bl"))
+        if filters.theme and ak in ("finding", "recommendation", "strength"):
+            theme = row["theme"]
+            if theme is None or theme.value != filters.theme:
+                continue
+        if filters.gap and bk == "gap" and b != filters.gap:
             continue
-        if filters.area and get("area") != filters.area:
+        if filters.agency_type and bk == "agency":
+            agency_type = row["atype"]
+            if agency_type is None or agency_type.value != filters.agency_type:
+                continue
+        if a == b:
             continue
-        if filters.theme and get("ak") == "finding" and get("theme") != filters.theme:
-            continue
-        if filters.gap and get("bk") == "gap" and get("b") != filters.gap:
-            continue
-        if filters.agency_type and get("bk") == "agency" and get("atype") != filters.agency_type:
-            continue
-        a, b = get("a"), get("b")
-        if get("ak") not in kinds or get("bk") not in kinds or a == b:
-            continue
-        g.add_node(a, kind=get("ak"), label=get("al"))
-        g.add_node(b, kind=get("bk"), label=get("bl"))
-        g.add_edge(a, b, rel=get("rel"))
+        g.add_node(a, kind=ak, label=al)
+        g.add_node(b, kind=bk, label=bl)
+        g.add_edge(a, b, rel=row["rel"].value)
     return g
 
 
@@ -118,13 +122,61 @@ def view(store: Store, filters: Filters) -> NetworkView:
     total = g.number_of_nodes()
     centrality = nx.degree_centrality(g) if total > 1 else {n: 1.0 for n in g}
     if total > filters.max_nodes:
-        keep = sorted(g, key=lambda n: (-centrality[n], n))[: filters.max_nodes]
-        if filters.focus and filters.focus in g and filters.focus not in keep:
-            keep[-1] = filters.focus
-        g = g.subgraph(keep).copy()
+        g = g.subgraph(_most_central(g, centrality, filters.max_nodes, filters.focus)).copy()
     for node, data in g.nodes(data=True):
         data["centrality"] = centrality.get(node, 0.0)
     return NetworkView(g, total, g.number_of_nodes(), filters, notes)
+
+
+def _most_central(g: nx.Graph, centrality: dict[str, float], limit: int, focus: str = "") -> list[str]:
+    """Up to ``limit`` nodes: the most central ones, each followed by a few of its most central
+    neighbours, so that the picture keeps hubs together with some of what connects to them."""
+    rank = sorted(g, key=lambda n: (-centrality[n], n))
+    per_hub = max(5, limit // 20)
+    keep: dict[str, None] = {focus: None} if focus in g else {}
+    for hub in rank:
+        if len(keep) >= limit:
+            break
+        keep[hub] = None
+        neighbours = sorted(g[hub], key=lambda n: (-centrality[n], n))[:per_hub]
+        for neighbour in neighbours[: limit - len(keep)]:
+            keep[neighbour] = None
+    return list(keep)
+
+
+PHYSICS_LIMIT = 400  # above this many nodes the server places them and the browser runs no physics
+
+
+def positions(g: nx.Graph) -> dict[str, tuple[float, float]]:
+    """A quick deterministic layout: hubs on a golden-angle spiral, every other node in a ring
+    around its most central neighbour. Linear in nodes and edges, so a large network appears at
+    once instead of after thousands of physics steps in the browser."""
+    rank = sorted(g, key=lambda n: (-g.nodes[n].get("centrality", 0.0), n))
+    anchor: dict[str, str] = {}
+    hubs: list[str] = []
+    for node in rank:
+        if node in anchor:
+            continue
+        anchor[node] = node
+        hubs.append(node)
+        for neighbour in g[node]:
+            anchor.setdefault(neighbour, node)
+    members: dict[str, list[str]] = {hub: [] for hub in hubs}
+    for node in rank:
+        if anchor[node] != node:
+            members[anchor[node]].append(node)
+    placed: dict[str, tuple[float, float]] = {}
+    golden = math.pi * (3 - math.sqrt(5))
+    radius = 0.0
+    for index, hub in enumerate(hubs):
+        ring = 40 + 9 * math.sqrt(len(members[hub]))
+        radius = max(radius, 60 * math.sqrt(index) + ring)
+        x, y = radius * math.cos(index * golden), radius * math.sin(index * golden)
+        placed[hub] = (x, y)
+        for k, node in enumerate(members[hub]):
+            r = ring * math.sqrt((k + 1) / (len(members[hub]) + 1))
+            placed[node] = (x + r * math.cos(k * golden), y + r * math.sin(k * golden))
+    return placed
 
 
 def pyvis_data(network: NetworkView) -> dict[str, object]:
@@ -136,15 +188,25 @@ def pyvis_data(network: NetworkView) -> dict[str, object]:
     quadratic on large graphs.
     """
     net = Network(directed=False, cdn_resources="remote")
-    top = max((d["centrality"] for _, d in network.graph.nodes(data=True)), default=1.0) or 1.0
-    net.nodes = [{"id": n, "label": _clip(d["label"]), "title": f"{KIND_LABELS[d['kind']]}: {d['label']}",
-                  "kind": d["kind"], "color": KIND_COLOURS[d["kind"]], "shape": "dot",
-                  "size": 8 + 30 * d["centrality"] / top} for n, d in network.graph.nodes(data=True)]
+    graph = network.graph
+    top = max((d["centrality"] for _, d in graph.nodes(data=True)), default=1.0) or 1.0
+    placed = positions(graph) if graph.number_of_nodes() > PHYSICS_LIMIT else {}
+    net.nodes = []
+    for n, d in graph.nodes(data=True):
+        node = {"id": n, "label": _clip(d["label"]), "title": f"{KIND_LABELS[d['kind']]}: {d['label']}",
+                "kind": d["kind"], "color": KIND_COLOURS[d["kind"]], "shape": "dot",
+                "size": 8 + 30 * d["centrality"] / top}
+        if n in placed:
+            node["x"], node["y"] = placed[n]
+        net.nodes.append(node)
     net.node_ids = [n["id"] for n in net.nodes]
-    net.edges = [{"from": a, "to": b, "title": d.get("rel", "")} for a, b, d in network.graph.edges(data=True)]
-    net.set_options("""{"physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 250},
-                        "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 80}},
-                        "interaction": {"hover": true, "tooltipDelay": 150}, "edges": {"color": {"opacity": 0.4}}}""")
+    net.edges = [{"from": a, "to": b, "title": d.get("rel", "")} for a, b, d in graph.edges(data=True)]
+    physics = ('{"enabled": false}' if placed else
+               '{"solver": "barnesHut", "barnesHut": {"gravitationalConstant": -3000, "springLength": 90}, '
+               '"stabilization": {"iterations": 200, "updateInterval": 50}}')
+    net.set_options(f"""{{"layout": {{"improvedLayout": false}}, "physics": {physics},
+        "interaction": {{"hover": true, "tooltipDelay": 150, "hideEdgesOnDrag": true}},
+        "edges": {{"color": {{"opacity": 0.4}}, "smooth": false}}}}""")
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
     if isinstance(options, str):
         options = json.loads(options)

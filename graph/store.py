@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
@@ -123,7 +124,10 @@ class EmbeddedStore(Store):
     when a writer has committed since (writers bump ``<path>/generation``).
     """
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    def __init__(self, path: Path, read_only: bool = False, in_memory: bool = False) -> None:
+        if in_memory and not read_only:
+            raise StoreError("an in-memory copy of the store serves reads only")
+        self.in_memory = in_memory
         self.path = Path(path)
         self.location = str(self.path)
         self.writable = not read_only
@@ -152,9 +156,17 @@ class EmbeddedStore(Store):
 
     def _open_read_only(self) -> ox.Store:
         try:
-            return ox.Store.read_only(str(self._db))
+            disk = ox.Store.read_only(str(self._db))
         except OSError as exc:
             raise StoreError(f"cannot open store {self.path} read-only: {exc}") from exc
+        if not self.in_memory:
+            return disk
+        # a copy in memory: queries run several times faster than on RocksDB
+        dump = io.BytesIO()
+        disk.dump(dump, format=ox.RdfFormat.N_QUADS)
+        memory = ox.Store()
+        memory.bulk_load(dump.getvalue(), format=ox.RdfFormat.N_QUADS)
+        return memory
 
     def _locked_message(self) -> str:
         holder = ""
@@ -234,10 +246,14 @@ class EmbeddedStore(Store):
         self.__dict__.pop("_store", None)
 
 
-def open_store(location: str, read_only: bool = False) -> Store:
-    """Open the store at a path (embedded) or a URL (a SPARQL 1.1 endpoint)."""
+def open_store(location: str, read_only: bool = False, in_memory: bool = False) -> Store:
+    """Open the store at a path (embedded) or a URL (a SPARQL 1.1 endpoint).
+
+    ``in_memory`` serves reads from a copy of an embedded store held in memory (refreshed when a
+    writer commits); it is ignored for a remote store.
+    """
     if location.startswith(("http://", "https://")):
         from graph.remote import RemoteStore
 
         return RemoteStore(location, read_only=read_only)
-    return EmbeddedStore(Path(location), read_only=read_only)
+    return EmbeddedStore(Path(location), read_only=read_only, in_memory=in_memory)

@@ -32,6 +32,13 @@ PAGES = ["/", "/reports", "/reports/sqs-salford-2016-03-23", "/gaps", "/gaps/soc
          "/entity?iri=https://w3id.org/yjkg/id/person/tom-okafor"]
 
 
+# move the view so the node sits, enlarged, in the middle of the canvas; return its page coordinates
+CENTRE_ON = """(id) => { const n = window.yjkgNetwork; const p = n.getPositions([id])[id];
+    n.moveTo({position: p, scale: 1.5, animation: false}); const d = n.canvasToDOM(p);
+    const r = document.querySelector('#network canvas').getBoundingClientRect();
+    return {x: r.left + d.x, y: r.top + d.y}; }"""
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, salford: Path) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("browser")
@@ -121,11 +128,7 @@ def test_network_click_opens_entity(watched: Watched, server: str) -> None:
     page.goto(server + "/network?kind=report&kind=recommendation&kind=gap", wait_until="networkidle")
     page.wait_for_selector("#network[data-stable=true]", timeout=15000)
     node = "https://w3id.org/yjkg/id/gap/social-care-communication"
-    point = page.evaluate(
-        """(id) => { const n = window.yjkgNetwork; const p = n.getPositions([id])[id];
-                     n.moveTo({position: p, scale: 1.5, animation: false}); const d = n.canvasToDOM(p);
-                     const r = document.querySelector('#network canvas').getBoundingClientRect();
-                     return {x: r.left + d.x, y: r.top + d.y}; }""", node)
+    point = page.evaluate(CENTRE_ON, node)
     page.mouse.click(point["x"], point["y"])
     page.wait_for_url("**/entity?iri=*")
     assert "social-care-communication" in page.url
@@ -161,10 +164,8 @@ def test_payloads_stay_text_in_the_network(watched: Watched, server: str) -> Non
               wait_until="networkidle")
     page.wait_for_selector("#network[data-stable=true]", timeout=15000)
     person = page.evaluate("window.yjkgNetwork.body.data.nodes.get().find(n => n.label.includes('Bob')).id")
-    point = page.evaluate(
-        """(id) => { const n = window.yjkgNetwork; const p = n.getPositions([id])[id]; const d = n.canvasToDOM(p);
-                     const r = document.querySelector('#network canvas').getBoundingClientRect();
-                     return {x: r.left + d.x, y: r.top + d.y}; }""", person)
+    point = page.evaluate(CENTRE_ON, person)
+    page.mouse.move(point["x"] - 2, point["y"] - 2)
     page.mouse.move(point["x"], point["y"])
     tooltip = page.locator("div.vis-tooltip")
     tooltip.wait_for(state="visible")

@@ -18,7 +18,8 @@ from yjkg import config
 
 
 def _env_defaults() -> dict[str, Any]:
-    settings = (config.STORE, config.ALLOW_WRITES, config.QUERY_TIMEOUT, config.MAX_ROWS, config.MAX_UPLOAD_MB)
+    settings = (config.STORE, config.ALLOW_WRITES, config.MEMORY, config.QUERY_TIMEOUT, config.MAX_ROWS,
+                config.MAX_UPLOAD_MB)
     defaults: dict[str, Any] = {}
     for setting in settings:
         raw = os.environ.get(setting.envvar)
@@ -37,7 +38,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.config.update(_env_defaults())
     app.config.update(overrides or {})
-    app.extensions["yjkg.store"] = _store_opener(app.config["YJKG_STORE"], bool(app.config["YJKG_ALLOW_WRITES"]))
+    app.extensions["yjkg.store"] = _store_opener(app.config["YJKG_STORE"], bool(app.config["YJKG_ALLOW_WRITES"]),
+                                                 bool(app.config["YJKG_MEMORY"]))
     app.extensions["yjkg.runner"] = LimitedRunner(Limits(timeout=float(app.config["YJKG_QUERY_TIMEOUT"]),
                                                          max_rows=int(app.config["YJKG_MAX_ROWS"])))
     from web import network, pages, sparql, upload
@@ -50,7 +52,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     return app
 
 
-def _store_opener(location: str, writable: bool) -> Callable[[], Store]:
+def _store_opener(location: str, writable: bool, in_memory: bool) -> Callable[[], Store]:
     """A function giving the app's store, opened on first use.
 
     Without writes the embedded store is opened read-only, so ``yjkg load`` can run beside the
@@ -63,7 +65,8 @@ def _store_opener(location: str, writable: bool) -> Callable[[], Store]:
         with lock:
             store = holder.get("store")
             if store is None:
-                store = holder["store"] = open_store(location, read_only=not writable)
+                store = holder["store"] = open_store(location, read_only=not writable,
+                                                     in_memory=in_memory and not writable)
             elif isinstance(store, EmbeddedStore):
                 store.refresh()
             return store

@@ -190,17 +190,21 @@ def remove(report: str, store: str) -> None:
 @config.PORT.option()
 @config.THREADS.option()
 @config.ALLOW_WRITES.option()
+@config.MEMORY.option()
 @config.QUERY_TIMEOUT.option()
 @config.MAX_ROWS.option()
 @config.MAX_UPLOAD_MB.option()
-def serve(store: str, host: str, port: int, threads: int, allow_writes: bool, query_timeout: float,
+def serve(store: str, host: str, port: int, threads: int, allow_writes: bool, memory: bool, query_timeout: float,
           max_rows: int, max_upload_mb: int) -> None:
     """Serve the web explorer and SPARQL endpoint with waitress."""
     import waitress
 
     from web import create_app
 
-    app = create_app({"YJKG_STORE": store, "YJKG_ALLOW_WRITES": allow_writes, "YJKG_QUERY_TIMEOUT": query_timeout,
+    if memory and allow_writes:
+        raise click.UsageError("--memory serves a read-only copy: it cannot go with --allow-writes")
+    app = create_app({"YJKG_STORE": store, "YJKG_ALLOW_WRITES": allow_writes, "YJKG_MEMORY": memory,
+                      "YJKG_QUERY_TIMEOUT": query_timeout,
                       "YJKG_MAX_ROWS": max_rows, "MAX_CONTENT_LENGTH": max_upload_mb * 1024 * 1024})
     try:
         app.extensions["yjkg.store"]()  # open the store now, so a bad store fails before serving

@@ -15,10 +15,16 @@
   const network = new vis.Network(container, {
     nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges),
   }, options);
-  network.once("stabilizationIterationsDone", () => {
+  function stable() {
     network.setOptions({ physics: false });
     container.dataset.stable = "true";
-  });
+  }
+  if (options.physics && options.physics.enabled === false) {
+    // positions came from the server: the picture is final as drawn
+    network.once("afterDrawing", stable);
+  } else {
+    network.once("stabilizationIterationsDone", stable);
+  }
   network.on("click", (params) => {
     if (params.nodes.length) {
       const url = container.dataset.entityUrl + "?iri=" + encodeURIComponent(params.nodes[0]);
