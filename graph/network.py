@@ -36,15 +36,16 @@ class Filters:
 
 # Edge patterns, one per pair of node kinds: each binds ?a ?al ?b ?bl ?report (and ?theme,
 # ?atype where they apply). Only the branches whose two kinds are shown are queried.
-_AGENCY = "VALUES ?bcls { yj:LocalPartner yj:NationalBody } ?b a ?bcls ; rdfs:label ?bl . OPTIONAL { ?b yj:agencyType ?atype }"
+# (matching on yj:agencyType is several times faster here than on the organisation's class)
+_AGENCY = ("?b yj:agencyType ?atype ; rdfs:label ?bl . "
+           "FILTER(?atype != <https://w3id.org/yjkg/id/agency-type/youth-offending-service>)")
+_YOS = "?b yj:agencyType <https://w3id.org/yjkg/id/agency-type/youth-offending-service> ; rdfs:label ?bl ."
 _STATEMENT = "?a dcterms:isPartOf ?report ; a {cls} ; rdfs:label ?al . OPTIONAL {{ ?a dcterms:subject ?theme }}"
 _BRANCHES: list[tuple[str, str, str, str]] = [
     ("report", "yos", "inspects", "?a a yj:Report ; rdfs:label ?al ; yj:inspects ?b . ?b rdfs:label ?bl . BIND(?a AS ?report)"),
     ("report", "post", "copied to",
      "?a a yj:Report ; rdfs:label ?al ; yj:copiedTo|yj:addressee|yj:author ?b . ?b rdfs:label ?bl . BIND(?a AS ?report)"),
-    ("post", "yos", "post in",
-     "?a a org:Post ; rdfs:label ?al ; org:postIn ?b ; dcterms:isPartOf ?report . ?b a yj:YouthOffendingService ; "
-     "rdfs:label ?bl ."),
+    ("post", "yos", "post in", "?a a org:Post ; rdfs:label ?al ; org:postIn ?b ; dcterms:isPartOf ?report . " + _YOS),
     ("post", "agency", "post in", "?a a org:Post ; rdfs:label ?al ; org:postIn ?b ; dcterms:isPartOf ?report . " + _AGENCY),
     ("post", "person", "held by",
      "?a a org:Post ; rdfs:label ?al ; org:heldBy ?b ; dcterms:isPartOf ?report . ?b foaf:name ?bl ."),
@@ -52,8 +53,7 @@ _BRANCHES: list[tuple[str, str, str, str]] = [
 for _kind, _cls in (("finding", "yj:Finding"), ("recommendation", "yj:Recommendation"), ("strength", "yj:Strength")):
     _BRANCHES += [
         (_kind, "report", "part of", _STATEMENT.format(cls=_cls) + " ?report rdfs:label ?bl . BIND(?report AS ?b)"),
-        (_kind, "yos", "mentions",
-         _STATEMENT.format(cls=_cls) + " ?a yj:mentions ?b . ?b a yj:YouthOffendingService ; rdfs:label ?bl ."),
+        (_kind, "yos", "mentions", _STATEMENT.format(cls=_cls) + " ?a yj:mentions ?b . " + _YOS),
         (_kind, "agency", "mentions", _STATEMENT.format(cls=_cls) + " ?a yj:mentions ?b . " + _AGENCY),
         (_kind, "gap", "evidences", _STATEMENT.format(cls=_cls) + " ?a yj:gap ?b . ?b skos:prefLabel ?bl ."),
     ]
@@ -90,22 +90,21 @@ def build_graph(store: Store, filters: Filters) -> nx.Graph:
     if not query:
         return g
     for row in store.query(query):  # type: ignore[union-attr]
-        a, ak, al, b, bk, bl = (row[k].value for k in ("a", "ak", "al", "b", "bk", "bl"))
-        if filters.theme and ak in ("finding", "recommendation", "strength"):
-            theme = row["theme"]
-            if theme is None or theme.value != filters.theme:
-                continue
+        # the SELECT's variables in order: ?a ?ak ?al ?b ?bk ?bl ?rel ?theme ?atype
+        a, ak, al, b, bk, bl, rel, theme, agency_type = (t.value if t is not None else "" for t in row)
+        if filters.theme and ak in ("finding", "recommendation", "strength") and theme != filters.theme:
+            continue
         if filters.gap and bk == "gap" and b != filters.gap:
             continue
-        if filters.agency_type and bk == "agency":
-            agency_type = row["atype"]
-            if agency_type is None or agency_type.value != filters.agency_type:
-                continue
+        if filters.agency_type and bk == "agency" and agency_type != filters.agency_type:
+            continue
         if a == b:
             continue
-        g.add_node(a, kind=ak, label=al)
-        g.add_node(b, kind=bk, label=bl)
-        g.add_edge(a, b, rel=row["rel"].value)
+        if a not in g:  # set a node's attributes once, not once per edge
+            g.add_node(a, kind=ak, label=al)
+        if b not in g:
+            g.add_node(b, kind=bk, label=bl)
+        g.add_edge(a, b, rel=rel)
     return g
 
 
@@ -122,10 +121,19 @@ def view(store: Store, filters: Filters) -> NetworkView:
     total = g.number_of_nodes()
     centrality = nx.degree_centrality(g) if total > 1 else {n: 1.0 for n in g}
     if total > filters.max_nodes:
-        g = g.subgraph(_most_central(g, centrality, filters.max_nodes, filters.focus)).copy()
+        g = _induced(g, _most_central(g, centrality, filters.max_nodes, filters.focus))
     for node, data in g.nodes(data=True):
         data["centrality"] = centrality.get(node, 0.0)
     return NetworkView(g, total, g.number_of_nodes(), filters, notes)
+
+
+def _induced(g: nx.Graph, keep: list[str]) -> nx.Graph:
+    """The subgraph on ``keep``, built directly (a subgraph view's copy is several times slower)."""
+    kept = set(keep)
+    h = nx.Graph()
+    h.add_nodes_from((n, g.nodes[n]) for n in keep)
+    h.add_edges_from((u, v, d) for u, v, d in g.edges(keep, data=True) if v in kept)
+    return h
 
 
 def _most_central(g: nx.Graph, centrality: dict[str, float], limit: int, focus: str = "") -> list[str]:
