@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from graph.errors import StoreError
 from graph.store import REPORT_GRAPHS, Store
 from ontology import sparql_prefixes
@@ -17,6 +19,7 @@ SELECT ?graph ?report ?label ?issued ?source ?format
        (SUM(IF(?kind = yj:Strength, 1, 0)) AS ?strengths)
        (SUM(IF(?kind = yj:Recommendation, 1, 0)) AS ?recommendations)
 WHERE {
+  %s
   GRAPH ?graph {
     ?report a yj:Report ; rdfs:label ?label ; dcterms:source ?source ; yj:sourceFormat ?format .
     OPTIONAL { ?report dcterms:issued ?issued }
@@ -26,7 +29,9 @@ WHERE {
 GROUP BY ?graph ?report ?label ?issued ?source ?format
 ORDER BY ?issued ?label
 """
-_TRIPLES_PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+_TRIPLES_PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { %s GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+_IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|^`\\]*$", re.IGNORECASE)
+_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass
@@ -47,11 +52,14 @@ class ReportRow:
         return self.graph.removeprefix(REPORT_GRAPHS)
 
 
-def reports(store: Store) -> list[ReportRow]:
-    """Every loaded report with its statement and triple counts."""
-    triples = {row["g"].value: int(row["n"].value) for row in store.query(_TRIPLES_PER_GRAPH)}  # type: ignore[union-attr]
+def reports(store: Store, graphs: list[str] | None = None) -> list[ReportRow]:
+    """Loaded reports (all, or those of the given graphs) with their statement and triple counts."""
+    scope = "VALUES ?graph { " + " ".join(f"<{g}>" for g in graphs) + " }" if graphs is not None else ""
+    triples_scope = scope.replace("?graph", "?g")
+    triples = {row["g"].value: int(row["n"].value)
+               for row in store.query(_TRIPLES_PER_GRAPH % triples_scope)}  # type: ignore[union-attr]
     rows = []
-    for row in store.query(_REPORTS):  # type: ignore[union-attr]
+    for row in store.query(_REPORTS % scope):  # type: ignore[union-attr]
         graph = row["graph"].value
         rows.append(ReportRow(graph, row["report"].value, row["label"].value,
                               row["issued"].value if row["issued"] else "", row["source"].value,
@@ -61,10 +69,19 @@ def reports(store: Store) -> list[ReportRow]:
 
 
 def resolve_report(store: Store, ref: str) -> ReportRow:
-    """A report by key, report IRI, graph IRI or source file name."""
-    matches = [r for r in reports(store) if ref in (r.key, r.report, r.graph, r.source, Path(r.source).stem)]
-    if not matches:
+    """A report by key, report IRI, graph IRI or source file name (with or without its suffix)."""
+    literal = str(ox.Literal(ref))
+    tests = [f"?source = {literal}", f'STRBEFORE(?source, ".") = {literal}']
+    if _IRI.match(ref):
+        tests += [f"?graph = <{ref}>", f"?report = <{ref}>"]
+    if _KEY.match(ref):
+        tests.append(f"?graph = <{REPORT_GRAPHS}{ref}>")
+    found = store.query(sparql_prefixes() + f"""SELECT DISTINCT ?graph WHERE {{
+        GRAPH ?graph {{ ?report a yj:Report ; dcterms:source ?source }} FILTER({" || ".join(tests)}) }}""")
+    graphs = [row["graph"].value for row in found]  # type: ignore[union-attr]
+    if not graphs:
         raise StoreError(f"no loaded report matches {ref!r} (see 'yjkg reports')")
+    matches = reports(store, graphs)
     if len(matches) > 1:
         raise StoreError(f"{ref!r} matches {len(matches)} reports; use a key: " + ", ".join(m.key for m in matches))
     return matches[0]

@@ -48,6 +48,11 @@ class Store(ABC):
     def update(self, sparql: str) -> None:
         """Run a SPARQL update as one atomic request."""
 
+    @property
+    def version(self) -> str | None:
+        """A token that changes whenever the data may have changed; None when unknown (remote)."""
+        return None
+
     def close(self) -> None:  # noqa: B027 - most stores hold nothing to release
         """Release the store (flushes the embedded one)."""
 
@@ -181,6 +186,10 @@ class EmbeddedStore(Store):
             return self._generation_file.read_text()
         except OSError:
             return ""
+
+    @property
+    def version(self) -> str | None:
+        return f"{self.path}:{self._generation}"
 
     def refresh(self) -> bool:
         """Reopen a read-only store if a writer committed since it was opened."""

@@ -225,23 +225,36 @@ def describe(store: Store, iri: str) -> list[ox.Triple]:
     return list(result)  # type: ignore[arg-type]
 
 
-def choices(store: Store) -> dict[str, list[dict[str, str]]]:
-    """Values for the parameter lists of the query gallery and the network filters."""
-    def pairs(body: str) -> list[dict[str, str]]:
-        return [{"value": _v(r["v"]), "label": _v(r["l"])} for r in _rows(store, body)]
-    return {
-        "area": pairs("SELECT DISTINCT ?v ?l WHERE { ?r a yj:Report ; yj:area ?v BIND(?v AS ?l) } ORDER BY ?l"),
-        "year": pairs("SELECT DISTINCT ?v ?l WHERE { ?r dcterms:issued ?d BIND(STR(YEAR(?d)) AS ?v) BIND(?v AS ?l) }"
-                      " ORDER BY ?v"),
-        "gap": pairs("SELECT ?v ?l WHERE { ?v skos:inScheme <https://w3id.org/yjkg/id/scheme/gaps> ; skos:prefLabel ?l }"
-                     " ORDER BY ?l"),
-        "theme": pairs("SELECT ?v ?l WHERE { ?v skos:inScheme <https://w3id.org/yjkg/id/scheme/themes> ;"
-                       " skos:prefLabel ?l } ORDER BY ?l"),
-        "agency": pairs("SELECT DISTINCT ?v ?l WHERE { ?s yj:mentions ?v . ?v rdfs:label ?l } ORDER BY ?l"),
-        "agency_type": pairs("SELECT ?v ?l WHERE { ?v skos:inScheme <https://w3id.org/yjkg/id/scheme/agency-types> ;"
-                             " skos:prefLabel ?l } ORDER BY ?l"),
-        "report": pairs("SELECT ?v ?l WHERE { ?v a yj:Report ; rdfs:label ?l } ORDER BY ?l"),
-    }
+_CHOICES = {
+    "area": "SELECT DISTINCT ?v ?l WHERE { ?r a yj:Report ; yj:area ?v BIND(?v AS ?l) } ORDER BY ?l",
+    "year": "SELECT DISTINCT ?v ?l WHERE { ?r dcterms:issued ?d BIND(STR(YEAR(?d)) AS ?v) BIND(?v AS ?l) } ORDER BY ?v",
+    "gap": "SELECT ?v ?l WHERE { ?v skos:inScheme <https://w3id.org/yjkg/id/scheme/gaps> ; skos:prefLabel ?l } ORDER BY ?l",
+    "theme": "SELECT ?v ?l WHERE { ?v skos:inScheme <https://w3id.org/yjkg/id/scheme/themes> ; skos:prefLabel ?l } ORDER BY ?l",
+    "agency": "SELECT DISTINCT ?v ?l WHERE { ?s yj:mentions ?v . ?v rdfs:label ?l } ORDER BY ?l",
+    "agency_type": "SELECT ?v ?l WHERE { ?v skos:inScheme <https://w3id.org/yjkg/id/scheme/agency-types> ;"
+                   " skos:prefLabel ?l } ORDER BY ?l",
+    "report": "SELECT ?v ?l WHERE { ?v a yj:Report ; rdfs:label ?l } ORDER BY ?l",
+}
+_cache: dict[tuple[str, str], list[dict[str, str]]] = {}
+
+
+def choices(store: Store, names: tuple[str, ...] = tuple(_CHOICES)) -> dict[str, list[dict[str, str]]]:
+    """Values for the parameter lists of the query gallery and the network filters.
+
+    Lists are kept until the store's data changes (for stores that can tell).
+    """
+    version = store.version
+    if version is None:
+        _cache.clear()
+    result = {}
+    for name in names:
+        key = (version or "", name)
+        if version is None or key not in _cache:
+            if len(_cache) > 64:
+                _cache.clear()
+            _cache[key] = [{"value": _v(r["v"]), "label": _v(r["l"])} for r in _rows(store, _CHOICES[name])]
+        result[name] = _cache[key]
+    return result
 
 
 def vocabulary_terms(store: Store) -> list[str]:

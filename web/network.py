@@ -38,7 +38,8 @@ def network() -> Response | str:
                        "focus": filters.focus, "hops": filters.hops, "max": filters.max_nodes}
     if filters.focus:
         data["focus_label"] = views.labels(db, {filters.focus}).get(filters.focus, filters.focus)
-    return page("network.html", data, choices=views.choices(db), kinds=KIND_LABELS)
+    filter_lists = views.choices(db, ("report", "area", "theme", "gap", "agency_type"))
+    return page("network.html", data, choices=filter_lists, kinds=KIND_LABELS)
 
 
 @bp.route("/vendor/vis-network/<path:name>")

@@ -133,7 +133,8 @@ def _query_page_context(query: str) -> dict[str, object]:
     for example in examples:
         groups.setdefault(example.group, []).append(example)
     db = store()
-    return {"query": query, "groups": groups, "prefixes": PREFIXES, "choices": views.choices(db),
+    params = tuple(sorted({p for e in examples for p in e.params}))
+    return {"query": query, "groups": groups, "prefixes": PREFIXES, "choices": views.choices(db, params),
             "terms": views.vocabulary_terms(db)}
 
 
