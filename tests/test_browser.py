@@ -172,3 +172,21 @@ def test_payloads_stay_text_in_the_network(watched: Watched, server: str) -> Non
     assert payloads.SCRIPT in tooltip.inner_text()
     assert page.evaluate("window.__pwned") is None
     watched.assert_clean(server)
+
+
+def test_upload_page_loads_a_report(browser: Browser, tmp_path: Path, salford: Path) -> None:
+    location = str(tmp_path / "store")
+    assert load(location, salford).returncode == 0
+    with serving(location, "--allow-writes") as url:
+        watched = Watched(browser)
+        page = watched.page
+        page.goto(url + "/upload", wait_until="networkidle")
+        page.set_input_files("input[type=file]", str(SAMPLES / "ashbury-sqs-2017.docx"))
+        page.get_by_role("button", name="Load").click()
+        page.wait_for_selector("p.ok")
+        assert "Loaded ashbury-sqs-2017.docx" in page.locator("p.ok").inner_text()
+        page.get_by_role("link", name="what was extracted").click()
+        page.wait_for_selector("h1")
+        assert "Ashbury" in page.locator("h1").inner_text()
+        watched.assert_clean(url)
+        page.close()
