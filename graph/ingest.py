@@ -6,7 +6,7 @@ any step leaves the store as it was, and the others still load.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,8 +104,3 @@ def _load_rdf(store: Store, path: Path, outcome: Outcome) -> None:
     outcome.triples = store.replace_graphs(graphs)  # type: ignore[arg-type]
     outcome.graphs = sorted(graphs)
     outcome.label = f"RDF ({len(graphs)} graph{'s' if len(graphs) != 1 else ''})"
-
-
-def load_all(store: Store, files: list[Path], shacl: bool = True) -> Iterator[Outcome]:
-    for path in files:
-        yield load_file(store, path, shacl)

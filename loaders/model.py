@@ -101,6 +101,7 @@ class Holder:
     names: list[str]
     org: str | None = None  # organisation IRI
     span: Span | None = None
+    other_roles: list[tuple[str, str | None]] = field(default_factory=list)  # more posts of the same holder
 
 
 @dataclass

@@ -220,14 +220,10 @@ def _holder_line(block: Block, report: Report, gaz: Gazetteer) -> Holder:
     value = block.cells[1]
     start = block.start + block.text.index(value)
     name, _, roles = value.partition(",")
-    roles = roles.strip() or "Addressee"
-    holder = Holder(role=roles, names=[clean_name(name)], span=Span(value, start, start + len(value)))
-    parts = _ROLE_HEAD.split(roles)
-    holder.role = parts[0]
-    holder.org = _org_of_role(parts[0], report, gaz)
-    if len(parts) > 1:  # the same person's other posts
-        holder.extra_roles = [(p, _org_of_role(p, report, gaz)) for p in parts[1:]]  # type: ignore[attr-defined]
-    return holder
+    first, *others = _ROLE_HEAD.split(roles.strip() or "Addressee")  # "Chair of X and Director of Y"
+    return Holder(role=first, names=[clean_name(name)], org=_org_of_role(first, report, gaz),
+                  span=Span(value, start, start + len(value)),
+                  other_roles=[(role, _org_of_role(role, report, gaz)) for role in others])
 
 
 def _org_of_role(role: str, report: Report, gaz: Gazetteer) -> str | None:

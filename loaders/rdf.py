@@ -127,7 +127,7 @@ def build(report: Report) -> ReportGraph:
         _measurement(b, r, f"{r}/reoffending-rate", report.reoffending)
     if report.addressee:
         _post(b, r, NS + "addressee", f"{r}/post/to", report.addressee)
-        for index, (role, org) in enumerate(getattr(report.addressee, "extra_roles", []), start=2):
+        for index, (role, org) in enumerate(report.addressee.other_roles, start=2):
             extra = Holder(role, report.addressee.names, org, report.addressee.span)
             _post(b, r, NS + "addressee", f"{r}/post/to-{index}", extra)
     if report.author:
