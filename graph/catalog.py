@@ -9,7 +9,7 @@ import pyoxigraph as ox
 
 from graph.errors import StoreError
 from graph.store import REPORT_GRAPHS, Store
-from ontology import sparql_prefixes
+from ontology import is_iri, sparql_prefixes
 
 QUERY_DIR = Path(__file__).parent / "queries"
 
@@ -30,7 +30,6 @@ GROUP BY ?graph ?report ?label ?issued ?source ?format
 ORDER BY ?issued ?label
 """
 _TRIPLES_PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { %s GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-_IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|^`\\]*$", re.IGNORECASE)
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -72,7 +71,7 @@ def resolve_report(store: Store, ref: str) -> ReportRow:
     """A report by key, report IRI, graph IRI or source file name (with or without its suffix)."""
     literal = str(ox.Literal(ref))
     tests = [f"?source = {literal}", f'STRBEFORE(?source, ".") = {literal}']
-    if _IRI.match(ref):
+    if is_iri(ref):
         tests += [f"?graph = <{ref}>", f"?report = <{ref}>"]
     if _KEY.match(ref):
         tests.append(f"?graph = <{REPORT_GRAPHS}{ref}>")

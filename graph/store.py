@@ -212,7 +212,15 @@ class EmbeddedStore(Store):
         if named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:
-            result = self._store.query(sparql, **kwargs)
+            try:
+                result = self._store.query(sparql, **kwargs)
+            except OSError:
+                if self.writable:
+                    raise
+                # a writer beside this read-only store may have compacted away a file it had
+                # open: reopen at the writer's current state and try once more
+                self._store = self._open_read_only()
+                result = self._store.query(sparql, **kwargs)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         except OSError as exc:

@@ -59,3 +59,11 @@ def with_prefixes(query: str) -> str:
     declared = {p.lower() for p in re.findall(r"(?im)^\s*PREFIX\s+([\w-]*):", query)}
     missing = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p.lower() not in declared)
     return missing + query
+
+
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*$")
+
+
+def is_iri(text: str) -> bool:
+    """True for an absolute IRI that can stand between < and > in SPARQL."""
+    return bool(_IRI.match(text))

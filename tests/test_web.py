@@ -171,3 +171,34 @@ def test_upload_with_writes(tmp_path: Path, salford: Path) -> None:
         assert big.status_code == 413 and "too large" in big.text
         assert requests.get(url + "/reports.json", timeout=30).json() == before
         assert len(before["reports"]) == 2
+
+
+def test_memory_serving_refreshes_after_a_load(tmp_path: Path, salford: Path) -> None:
+    location = str(tmp_path / "store")
+    assert load(location, salford).returncode == 0
+    with serving(location, "--memory") as url:
+        assert [r["key"] for r in requests.get(url + "/reports.json", timeout=30).json()["reports"]] == [
+            "sqs-salford-2016-03-23"]
+        assert load(location, SAMPLES / "fenwick-sqs-2018.html").returncode == 0
+        keys = {r["key"] for r in requests.get(url + "/reports.json", timeout=60).json()["reports"]}
+        assert keys == {"sqs-salford-2016-03-23", "sqs-fenwick-2018-03-06"}
+        ask = requests.get(url + "/sparql", params={"query": "ASK { ?r <https://w3id.org/yjkg/ns#area> \"Fenwick\" }"},
+                           headers={"Accept": "application/sparql-results+json"}, timeout=30).json()
+        assert ask["boolean"] is True
+
+
+def test_memory_cannot_go_with_writes(tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.web_server import YJKG
+
+    result = subprocess.run([str(YJKG), "serve", "--store", str(tmp_path / "s"), "--memory", "--allow-writes"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "--memory" in result.stderr
+
+
+@pytest.mark.parametrize("path", ["/network?report=x%3E%20%7D%20%7D", "/network?focus=not%20an%20iri",
+                                  "/entity?iri=urn:x:a%3E%20%7B", "/entity?iri=plain"])
+def test_malformed_iris_are_refused(server: str, path: str) -> None:
+    response = requests.get(server + path, timeout=30)
+    assert response.status_code == 400 and "IRI" in response.text

@@ -4,10 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyvis
-from flask import Blueprint, Response, request, send_from_directory
+from flask import Blueprint, Response, abort, request, send_from_directory
 
 from graph import views
 from graph.network import DEFAULT_KINDS, KIND_LABELS, Filters, pyvis_data, view
+from ontology import is_iri
 from web.common import page, store
 
 bp = Blueprint("network", __name__)
@@ -22,6 +23,9 @@ def filters_from_request() -> Filters:
         max_nodes = max(10, min(5000, int(args.get("max", 300))))
     except ValueError:
         hops, max_nodes = 1, 300
+    for name in ("report", "focus", "theme", "gap", "agency_type"):
+        if args.get(name) and not is_iri(args[name]):
+            abort(400, f"{name} must be an IRI")
     return Filters(kinds=kinds, report=args.get("report", ""), area=args.get("area", ""),
                    theme=args.get("theme", ""), gap=args.get("gap", ""), agency_type=args.get("agency_type", ""),
                    focus=args.get("focus", ""), hops=hops, max_nodes=max_nodes)

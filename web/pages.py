@@ -6,7 +6,7 @@ from flask import Blueprint, Flask, Response, abort, jsonify, render_template, r
 from graph import views
 from graph.errors import StoreError
 from graph.results import serialize_rdf
-from ontology import PREFIXES
+from ontology import PREFIXES, is_iri
 from web.common import page, store, wants_json
 
 bp = Blueprint("pages", __name__)
@@ -40,7 +40,7 @@ def entity() -> Response | str:
     iri = request.args.get("iri", "").strip()
     if not iri:
         abort(400, "give the resource as ?iri=...")
-    if any(c in iri for c in "<>\"{}|^`\\ \n"):
+    if not is_iri(iri):
         abort(400, "not a valid IRI")
     fmt = request.args.get("format") or _rdf_by_accept()
     if fmt in _RDF_DOWNLOADS:
