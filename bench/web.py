@@ -26,7 +26,7 @@ from urllib.parse import urlencode, urlsplit
 import pyoxigraph as ox
 
 from bench.generate import generate
-from graph.network import Filters, pyvis_data, view
+from graph.network import Filters, clear_cache, pyvis_data, view
 from graph.store import EmbeddedStore
 from loaders import load_report
 from ontology import sparql_prefixes
@@ -116,11 +116,13 @@ def main() -> None:
         filters = Filters(kinds=kinds, max_nodes=2000)
         network = view(store, filters)
         graph_only = best(lambda: pyvis_data(_sized(network)), args.repeat)
-        build = best(lambda: pyvis_data(view(store, filters)), args.repeat)
+        first = best(lambda: (clear_cache(), pyvis_data(view(store, filters))), args.repeat)
+        again = best(lambda: pyvis_data(view(store, filters)), args.repeat)
         print(f"network: {network.shown_nodes} nodes and {network.graph.number_of_edges()} edges shown of "
               f"{network.total_nodes} nodes ({', '.join(kinds)})")
         print(f"  from a networkx graph of that size to vis-network data (centrality, pyvis): {graph_only * 1000:.0f} ms")
-        print(f"  with its SPARQL on the in-memory store: {build * 1000:.0f} ms")
+        print(f"  with its SPARQL on the in-memory store: {first * 1000:.0f} ms first view, "
+              f"{again * 1000:.0f} ms again (edge rows kept until the data changes)")
         print(f"  whole page over HTTP: {pages['disk'] * 1000:.0f} ms on disk, {pages['memory'] * 1000:.0f} ms with --memory")
 
 

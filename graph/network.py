@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -83,15 +84,37 @@ class NetworkView:
     notes: list[str] = field(default_factory=list)
 
 
+_ROWS: OrderedDict[tuple[object, ...], list[tuple[str, ...]]] = OrderedDict()
+
+
+def _edge_rows(store: Store, filters: Filters) -> list[tuple[str, ...]]:
+    """The edge query's rows as strings, kept until the store's data changes (where it can tell),
+    so that changing the theme, gap, focus or size of a view does not query again."""
+    query = edges_query(filters)
+    if not query:
+        return []
+    key = (store.version, query)
+    if store.version is not None and key in _ROWS:
+        _ROWS.move_to_end(key)
+        return _ROWS[key]
+    # the SELECT's variables in order: ?a ?ak ?al ?b ?bk ?bl ?rel ?theme ?atype
+    rows = [tuple(t.value if t is not None else "" for t in row) for row in store.query(query)]  # type: ignore[union-attr]
+    if store.version is not None:
+        _ROWS[key] = rows
+        while len(_ROWS) > 8:
+            _ROWS.popitem(last=False)
+    return rows
+
+
+def clear_cache() -> None:
+    """Forget the kept edge rows (for benchmarks that time a first view)."""
+    _ROWS.clear()
+
+
 def build_graph(store: Store, filters: Filters) -> nx.Graph:
     """The filtered network, every node with its kind and label."""
     g = nx.Graph()
-    query = edges_query(filters)
-    if not query:
-        return g
-    for row in store.query(query):  # type: ignore[union-attr]
-        # the SELECT's variables in order: ?a ?ak ?al ?b ?bk ?bl ?rel ?theme ?atype
-        a, ak, al, b, bk, bl, rel, theme, agency_type = (t.value if t is not None else "" for t in row)
+    for a, ak, al, b, bk, bl, rel, theme, agency_type in _edge_rows(store, filters):
         if filters.theme and ak in ("finding", "recommendation", "strength") and theme != filters.theme:
             continue
         if filters.gap and bk == "gap" and b != filters.gap:

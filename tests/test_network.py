@@ -68,3 +68,15 @@ def test_large_networks_come_with_positions_and_no_physics() -> None:
     data = pyvis_data(NetworkView(g, g.number_of_nodes(), g.number_of_nodes(), Filters()))
     assert data["options"]["physics"] == {"enabled": False}
     assert all("x" in n and "y" in n for n in data["nodes"])
+
+
+def test_kept_edges_are_dropped_when_the_data_changes(tmp_path: Path, salford: Path) -> None:
+    from graph.store import open_store
+
+    store = open_store(str(tmp_path / "store"))
+    assert load_file(store, salford, shacl=False).ok
+    before = {n for n, d in view(store, Filters()).graph.nodes(data=True) if d["kind"] == "report"}
+    assert load_file(store, SAMPLES / "northmoor-sqs-2016.md", shacl=False).ok
+    after = {n for n, d in view(store, Filters()).graph.nodes(data=True) if d["kind"] == "report"}
+    assert after - before == {"https://w3id.org/yjkg/id/report/sqs-northmoor-2016-06-14"}
+    store.close()
