@@ -35,13 +35,15 @@ class _RowCounter(io.RawIOBase):
     def __init__(self, cap: int) -> None:
         self.buffer = bytearray()
         self.cap = cap
+        self.lines = 0
 
     def writable(self) -> bool:
         return True
 
     def write(self, data: bytes) -> int:  # type: ignore[override]
         self.buffer += data
-        if self.buffer.count(b"\n") > self.cap + 1:  # the header line and cap rows
+        self.lines += data.count(b"\n")  # count what is new, not the whole buffer again
+        if self.lines > self.cap + 1:  # the header line and cap rows
             raise OverflowError
         return len(data)
 
