@@ -5,7 +5,6 @@ same names as the CLI flags (see yjkg/config.py). The app reads only through ``g
 """
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -16,28 +15,15 @@ from graph.limited import LimitedRunner, Limits
 from graph.store import EmbeddedStore, Store, open_store
 from yjkg import config
 
-
-def _env_defaults() -> dict[str, Any]:
-    settings = (config.STORE, config.ALLOW_WRITES, config.MEMORY, config.QUERY_TIMEOUT, config.MAX_ROWS,
-                config.MAX_UPLOAD_MB)
-    defaults: dict[str, Any] = {}
-    for setting in settings:
-        raw = os.environ.get(setting.envvar)
-        if raw is None:
-            value: Any = setting.default
-        elif setting.is_flag:
-            value = raw.lower() in ("1", "true", "yes", "on")
-        else:
-            value = setting.type(raw)  # type: ignore[operator]
-        defaults[setting.envvar] = value
-    defaults["MAX_CONTENT_LENGTH"] = defaults.pop("YJKG_MAX_UPLOAD_MB") * 1024 * 1024
-    return defaults
+_SETTINGS = (config.STORE, config.ALLOW_WRITES, config.MEMORY, config.QUERY_TIMEOUT, config.MAX_ROWS,
+             config.MAX_UPLOAD_MB)
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
-    app.config.update(_env_defaults())
+    app.config.update({setting.envvar: setting.from_env() for setting in _SETTINGS})
     app.config.update(overrides or {})
+    app.config["MAX_CONTENT_LENGTH"] = int(app.config["YJKG_MAX_UPLOAD_MB"]) * 1024 * 1024
     app.extensions["yjkg.store"] = _store_opener(app.config["YJKG_STORE"], bool(app.config["YJKG_ALLOW_WRITES"]),
                                                  bool(app.config["YJKG_MEMORY"]))
     app.extensions["yjkg.runner"] = LimitedRunner(Limits(timeout=float(app.config["YJKG_QUERY_TIMEOUT"]),

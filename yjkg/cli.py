@@ -205,7 +205,7 @@ def serve(store: str, host: str, port: int, threads: int, allow_writes: bool, me
         raise click.UsageError("--memory serves a read-only copy: it cannot go with --allow-writes")
     app = create_app({"YJKG_STORE": store, "YJKG_ALLOW_WRITES": allow_writes, "YJKG_MEMORY": memory,
                       "YJKG_QUERY_TIMEOUT": query_timeout,
-                      "YJKG_MAX_ROWS": max_rows, "MAX_CONTENT_LENGTH": max_upload_mb * 1024 * 1024})
+                      "YJKG_MAX_ROWS": max_rows, "YJKG_MAX_UPLOAD_MB": max_upload_mb})
     try:
         app.extensions["yjkg.store"]()  # open the store now, so a bad store fails before serving
     except StoreError as exc:

@@ -5,6 +5,7 @@ variable, and the variable over the default.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import click
@@ -21,6 +22,14 @@ class Setting:
     @property
     def envvar(self) -> str:
         return "YJKG_" + self.flag.upper().replace("-", "_")
+
+    def from_env(self) -> object:
+        """The value from the environment variable, parsed as the CLI parses it, else the default."""
+        raw = os.environ.get(self.envvar)
+        if raw is None:
+            return self.default
+        kind = click.BOOL if self.is_flag else click.types.convert_type(self.type)
+        return kind.convert(raw, None, None)
 
     def option(self):  # type: ignore[no-untyped-def]
         """A click option reading the flag, then the environment variable, then the default."""
