@@ -27,7 +27,7 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 }
 QUAD_FORMATS = {"nq", "trig"}
 # for a CONSTRUCT asked for in a result-set format, the nearest RDF format
-_GRAPH_FOR_RESULT_FORMAT = {"json": "jsonld", "xml": "xml", "csv": "nt", "tsv": "nt"}
+GRAPH_FOR_RESULT_FORMAT = {"json": "jsonld", "xml": "xml", "csv": "nt", "tsv": "nt"}
 
 
 def is_graph(result: QueryResult) -> bool:
@@ -37,7 +37,7 @@ def is_graph(result: QueryResult) -> bool:
 def serialize(result: QueryResult, fmt: str, prefixes: dict[str, str] | None = None) -> bytes:
     """Serialise a result: W3C result formats for SELECT/ASK, RDF formats for graphs."""
     if is_graph(result):
-        fmt = _GRAPH_FOR_RESULT_FORMAT.get(fmt, fmt)
+        fmt = GRAPH_FOR_RESULT_FORMAT.get(fmt, fmt)
         if fmt not in RDF_FORMATS:
             raise ValueError(f"unknown RDF format {fmt!r}")
         return serialize_rdf(result, fmt, prefixes)  # type: ignore[arg-type]

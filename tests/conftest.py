@@ -75,7 +75,3 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     finally:
         db.close()
 
-
-@pytest.fixture
-def store_location(request: pytest.FixtureRequest, store: Store) -> str:
-    return store.location

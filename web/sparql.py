@@ -9,7 +9,7 @@ from flask import Blueprint, Response, jsonify, redirect, render_template, reque
 from graph import catalog, views
 from graph.errors import QueryError, StoreError
 from graph.limited import QueryLimitError
-from graph.results import is_graph, serialize, table
+from graph.results import GRAPH_FOR_RESULT_FORMAT, is_graph, serialize, table
 from ontology import PREFIXES, with_prefixes
 from web.common import runner, store, wants_json
 
@@ -119,7 +119,7 @@ def _negotiate(graph: bool) -> str | None:
     if fmt:
         if fmt in table_:
             return fmt
-        return {"json": "jsonld", "csv": "nt", "tsv": "nt"}.get(fmt) if graph else None
+        return GRAPH_FOR_RESULT_FORMAT.get(fmt) if graph else None
     accept = _ACCEPT_GRAPHS if graph else _ACCEPT_RESULTS
     if not request.accept_mimetypes:
         return "ttl" if graph else "json"
